@@ -1,0 +1,106 @@
+"""Sphinx configuration for *Allies and Rivals*.
+
+Book-level settings live here; the timeline and citation machinery lives in the
+``sinosoviet_ext`` package under ``src/`` so that other projects can reuse it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DOCS_DIR = Path(__file__).resolve().parent
+REPOSITORY_URL = "https://github.com/allies-and-rivals/allies-and-rivals"
+
+# -- Project -----------------------------------------------------------------
+
+project = "Allies and Rivals"
+subtitle = "A History of Sino-Soviet Relations"
+author = "The Allies and Rivals editors"
+copyright = "2026, The Allies and Rivals editors. Text CC BY 4.0; code MIT"
+language = "en"
+today_fmt = "%d %B %Y"
+
+# -- General -----------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+]
+
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "_templates"]
+templates_path = ["_templates"]
+nitpicky = True
+
+# -- MyST --------------------------------------------------------------------
+
+myst_enable_extensions = [
+    "colon_fence",  # ::: fences, so directives can nest in chapters
+    "deflist",
+    "attrs_inline",
+    "attrs_block",
+    "smartquotes",
+    "replacements",
+    "fieldlist",
+]
+myst_heading_anchors = 3
+
+# -- Citations ---------------------------------------------------------------
+
+bibtex_bibfiles = [str(DOCS_DIR.parent / "references.bib")]
+bibtex_encoding = "utf-8"
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+
+# -- HTML (furo) ---------------------------------------------------------------
+
+html_theme = "furo"
+html_title = project
+html_static_path = ["_static"]
+html_css_files = ["book.css"]
+html_theme_options = {
+    "source_repository": REPOSITORY_URL + "/",
+    "source_branch": "main",
+    "source_directory": "docs/",
+    "top_of_page_buttons": ["view", "edit"],
+    "navigation_with_keys": True,
+}
+html_copy_source = False
+html_show_sourcelink = False
+
+# -- LaTeX / PDF ---------------------------------------------------------------
+
+latex_engine = "xelatex"
+latex_documents = [
+    (root_doc, "allies-and-rivals.tex", f"{project}: {subtitle}", author, "manual"),
+]
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    # Noto covers Latin and Cyrillic; xeCJK hands Chinese characters to Noto CJK.
+    "fontpkg": r"""
+\setmainfont{Noto Serif}
+\setsansfont{Noto Sans}
+\setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+""",
+    # A character missing from every font is an error, not a line in the log.
+    "preamble": r"\tracinglostchars=3",
+    "printindex": r"\footnotesize\raggedright\printindex",
+}
+
+# -- EPUB --------------------------------------------------------------------
+
+epub_title = f"{project}: {subtitle}"
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_identifier = REPOSITORY_URL
+epub_scheme = "URL"
+epub_show_urls = "no"
+epub_exclude_files = ["search.html"]

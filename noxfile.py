@@ -1,0 +1,130 @@
+"""Every job a contributor, CI or Read the Docs runs, as nox sessions.
+
+Sessions use the interpreter that runs nox, so a fresh machine with only its own
+``python3`` works. Packages are installed with the constraints in
+``requirements/dev.txt`` (refresh them with ``nox -s lock``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+DOCS = ROOT / "docs"
+BUILD = DOCS / "_build"
+CONSTRAINTS = ROOT / "requirements" / "dev.txt"
+DOCS_LOCK = ROOT / "requirements" / "docs.txt"
+OLDEST_PYTHON = "3.11"
+SPHINX_STRICT = ["-n", "-W", "--keep-going"]
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["lint", "tests", "docs"]
+
+
+def install(session: nox.Session, *extras: str) -> None:
+    """Install the project with the given extras, pinned by the lock file."""
+    target = f".[{','.join(extras)}]" if extras else "."
+    session.install("-c", str(CONSTRAINTS), "-e", target)
+
+
+def sphinx_build(session: nox.Session, builder: str, outdir: Path, *extra: str) -> None:
+    session.run(
+        "sphinx-build", "-b", builder, *SPHINX_STRICT, *extra, *session.posargs,
+        str(DOCS), str(outdir),
+    )  # fmt: skip
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the website into docs/_build/html (parallel, warnings are errors)."""
+    install(session, "docs")
+    sphinx_build(session, "html", BUILD / "html", "-j", "auto")
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """Build the PDF with XeLaTeX into docs/_build/latex (needs TeX; see README)."""
+    for tool in ("xelatex", "latexmk"):
+        if shutil.which(tool) is None:
+            session.error(f"{tool} is not installed; see the README for the TeX packages.")
+    install(session, "docs")
+    sphinx_build(session, "latex", BUILD / "latex")
+    session.run("make", "-C", str(BUILD / "latex"), "all-pdf", external=True)
+
+
+@nox.session
+def epub(session: nox.Session) -> None:
+    """Build the EPUB into docs/_build/epub and check it with epubcheck if present."""
+    install(session, "docs")
+    sphinx_build(session, "epub", BUILD / "epub")
+    books = sorted((BUILD / "epub").glob("*.epub"))
+    if shutil.which("epubcheck") is None:
+        session.warn("epubcheck is not installed; the EPUB was built but not checked.")
+        return
+    for book in books:
+        session.run("epubcheck", str(book), external=True)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (PDF tests skip where XeLaTeX is absent)."""
+    install(session, "docs", "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check code style and formatting."""
+    install(session, "lint")
+    session.run("ruff", "check", *session.posargs)
+    session.run("ruff", "format", "--check", "--diff")
+
+
+@nox.session
+def linkcheck(session: nox.Session) -> None:
+    """Check links: internal ones always, external ones where the network allows."""
+    install(session, "docs")
+    extra: list[str] = []
+    if not network_available():
+        session.warn("No network: only internal links are checked this time.")
+        extra = ["-D", "linkcheck_ignore=^https?://,^mailto:"]
+    sphinx_build(session, "linkcheck", BUILD / "linkcheck", *extra)
+
+
+@nox.session
+def preview(session: nox.Session) -> None:
+    """Serve a live preview that rebuilds when chapters, references or the extension change."""
+    install(session, "docs")
+    session.run(
+        "sphinx-autobuild", str(DOCS), str(BUILD / "preview"), "-n", "--keep-going",
+        "--watch", str(ROOT / "references.bib"),
+        "--watch", str(ROOT / "src" / "sinosoviet_ext"),
+        "--ignore", "*/_build/*",
+        *session.posargs,
+    )  # fmt: skip
+
+
+@nox.session(venv_backend="virtualenv")
+def lock(session: nox.Session) -> None:
+    """Resolve the pinned requirement files again for the oldest supported Python."""
+    session.install("uv")
+    for output, extras in ((DOCS_LOCK, ["docs"]), (CONSTRAINTS, ["docs", "test", "lint"])):
+        extra_args = [arg for extra in extras for arg in ("--extra", extra)]
+        session.run(
+            "uv", "pip", "compile", "pyproject.toml", *extra_args,
+            "--python-version", OLDEST_PYTHON, "--upgrade", "--quiet",
+            "--custom-compile-command", "nox -s lock", "-o", str(output),
+        )  # fmt: skip
+
+
+def network_available(host: str = "www.sphinx-doc.org", port: int = 443) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=3):
+            return True
+    except OSError:
+        return False

@@ -1,0 +1,2 @@
+project = "Scripts"
+latex_documents = [("index", "scripts.tex", "Scripts", "Test", "howto")]
