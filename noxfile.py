@@ -34,8 +34,8 @@ def install(session: nox.Session, *extras: str) -> None:
 
 def sphinx_build(session: nox.Session, builder: str, outdir: Path, *extra: str) -> None:
     session.run(
-        "sphinx-build", "-b", builder, *SPHINX_STRICT, *extra, *session.posargs,
-        str(DOCS), str(outdir),
+        "sphinx-build", "-b", builder, "-d", str(BUILD / "doctrees" / builder),
+        *SPHINX_STRICT, *extra, *session.posargs, str(DOCS), str(outdir),
     )  # fmt: skip
 
 
@@ -62,12 +62,12 @@ def epub(session: nox.Session) -> None:
     """Build the EPUB into docs/_build/epub and check it with epubcheck if present."""
     install(session, "docs")
     sphinx_build(session, "epub", BUILD / "epub")
-    books = sorted((BUILD / "epub").glob("*.epub"))
-    if shutil.which("epubcheck") is None:
+    epubcheck = epubcheck_command()
+    if epubcheck is None:
         session.warn("epubcheck is not installed; the EPUB was built but not checked.")
         return
-    for book in books:
-        session.run("epubcheck", str(book), external=True)
+    for book in sorted((BUILD / "epub").glob("*.epub")):
+        session.run(*epubcheck, str(book), external=True)
 
 
 @nox.session
@@ -120,6 +120,15 @@ def lock(session: nox.Session) -> None:
             "--python-version", OLDEST_PYTHON, "--upgrade", "--quiet",
             "--custom-compile-command", "nox -s lock", "-o", str(output),
         )  # fmt: skip
+
+
+def epubcheck_command() -> list[str] | None:
+    """Debian's ``epubcheck`` is a bare jar; run it with java where binfmt is not set up."""
+    found = shutil.which("epubcheck")
+    if found is None:
+        return None
+    program = Path(found).resolve()
+    return ["java", "-jar", str(program)] if program.suffix == ".jar" else [str(program)]
 
 
 def network_available(host: str = "www.sphinx-doc.org", port: int = 443) -> bool:

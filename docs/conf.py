@@ -18,6 +18,9 @@ subtitle = "A History of Sino-Soviet Relations"
 author = "The Allies and Rivals editors"
 copyright = "2026, The Allies and Rivals editors. Text CC BY 4.0; code MIT"
 language = "en"
+# The edition of the book; bump it when a revised edition is published.
+release = "0.1"
+version = release
 today_fmt = "%d %B %Y"
 
 # -- General -----------------------------------------------------------------
@@ -100,7 +103,8 @@ epub_title = f"{project}: {subtitle}"
 epub_author = author
 epub_publisher = author
 epub_copyright = copyright
-epub_identifier = REPOSITORY_URL
-epub_scheme = "URL"
+# The NCX and OPF identifiers must match, and EPUB 3 wants an XML name.
+epub_uid = epub_identifier = "allies-and-rivals"
+epub_scheme = "book-id"
 epub_show_urls = "no"
 epub_exclude_files = ["search.html"]
