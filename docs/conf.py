@@ -28,6 +28,7 @@ today_fmt = "%d %B %Y"
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
+    "sinosoviet_ext",
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -55,6 +56,11 @@ bibtex_bibfiles = [str(DOCS_DIR.parent / "references.bib")]
 bibtex_encoding = "utf-8"
 bibtex_default_style = "plain"
 bibtex_reference_style = "author_year"
+
+# -- Timelines ----------------------------------------------------------------
+
+# British forms for dates in timelines: "14 February 1950".
+sinosoviet_timeline_locale = "en_GB"
 
 # -- HTML (furo) ---------------------------------------------------------------
 
