@@ -16,7 +16,17 @@ from sphinx.util.fileutil import copy_asset_file
 
 from . import html, latex
 from . import nodes as tl
+from .chronology import (
+    ChronologyDirective,
+    chronology,
+    fill_chronologies,
+    outdated_chronologies,
+    remember_digests,
+    skip_placeholder,
+)
 from .directives import ORDERS, EventDirective, TimelineDirective
+from .domain import TimelineDomain, check_shared_labels
+from .export import write_exports
 from .transforms import WrapOrphanEvents
 
 HERE = Path(__file__).resolve().parent
@@ -57,10 +67,23 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "sinosoviet_timeline_order", "chronological", "env", types=frozenset({str}),
         description=f"Default order of events: one of {', '.join(ORDERS)}.",
     )  # fmt: skip
+    app.add_config_value(
+        "sinosoviet_timeline_require_citation", True, "env", types=frozenset({bool}),
+        description="Warn (timeline.citation) about events that cite no source.",
+    )  # fmt: skip
     register_nodes(app)
+    skip = (skip_placeholder, None)
+    app.add_node(chronology, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_domain(TimelineDomain)
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("event", EventDirective)
+    app.add_directive("chronology", ChronologyDirective)
     app.add_transform(WrapOrphanEvents)
+    app.connect("env-get-outdated", remember_digests)
+    app.connect("env-updated", outdated_chronologies)
+    app.connect("env-check-consistency", check_shared_labels)
+    app.connect("doctree-resolved", fill_chronologies)
+    app.connect("build-finished", write_exports)
     app.add_css_file(CSS_FILE)
     app.add_latex_package("sphinxtimeline")
     app.connect("builder-inited", add_static_path)

@@ -1,0 +1,198 @@
+"""Every event as data: ``timeline.json`` (TimelineJS3) and ``timeline.csv``.
+
+Both files are written at the root of the HTML output when the build finishes, from the
+domain's records and the chapters' doctrees, so that they always describe the whole
+book, however few pages this build rewrote. Output is deterministic: events in
+chronological order, keys in a fixed order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+from html.parser import HTMLParser
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util import logging
+from sphinx.util.docutils import new_document
+
+from . import nodes as tl
+from .dates import DatePoint, EventDate, format_date
+from .directives import cached_parse
+from .domain import EventRecord, TimelineDomain
+
+logger = logging.getLogger(__name__)
+
+JSON_FILE = "timeline.json"
+CSV_FILE = "timeline.csv"
+DATA_FILES = (("JSON (TimelineJS)", JSON_FILE), ("CSV", CSV_FILE))
+EXPORTING_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+CSV_COLUMNS = (
+    "unique_id", "edtf", "display_date", "start_date", "end_date", "headline", "text",
+    "tags", "group", "url",
+)  # fmt: skip
+
+
+def timeline_js_date(point: DatePoint | None, display: str) -> dict[str, Any] | None:
+    """A TimelineJS date object with only the fields the date knows."""
+    if point is None:
+        return None
+    date: dict[str, Any] = {"year": point.year}
+    if point.month is not None and point.precision in ("month", "day"):
+        date["month"] = point.month
+    if point.day is not None and point.precision == "day":
+        date["day"] = point.day
+    if display:
+        date["display_date"] = display
+    return date
+
+
+def sortable(event: EventRecord) -> tuple:
+    if not event["edtf"]:
+        return (1, (), event["docname"], event["id"])
+    return (0, cached_parse(event["edtf"]).sort_key, event["docname"], event["id"])
+
+
+class EventExporter:
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.env = app.env
+        self.builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
+        self.domain: TimelineDomain = app.env.domains["timeline"]  # type: ignore[assignment]
+        self.locale = app.config.sinosoviet_timeline_locale or app.config.language
+        self.doctrees: dict[str, nodes.document] = {}
+
+    def rows(self) -> list[dict[str, Any]]:
+        events = sorted((e for e in self.domain.all_events() if e["edtf"]), key=sortable)
+        return [self.row(event) for event in events]
+
+    def row(self, event: EventRecord) -> dict[str, Any]:
+        date = cached_parse(event["edtf"])
+        shown = format_date(date, self.locale)
+        row: dict[str, Any] = {
+            "unique_id": self.unique_id(event),
+            "edtf": event["edtf"],
+            "start_date": timeline_js_date(date.start, shown.start_text),
+            "end_date": self.end_date(date, shown.end_text),
+            "display_date": event["date_text"],
+            "text": {"headline": event["title"], "text": self.body_html(event)},
+            "group": self.group(event["docname"]),
+            "tags": event["tags"],
+            "page": self.builder.get_target_uri(event["docname"]),
+            "anchor": event["id"],
+        }
+        row["url"] = f"{row['page']}#{event['id']}"
+        return row
+
+    def end_date(self, date: EventDate, display: str) -> dict[str, Any] | None:
+        return timeline_js_date(date.end, display) if date.is_interval else None
+
+    def unique_id(self, event: EventRecord) -> str:
+        return event["label"] or nodes.make_id(f"{event['docname']}-{event['id']}")
+
+    def group(self, docname: str) -> str:
+        title = self.env.titles.get(docname)
+        return title.astext() if title is not None else docname
+
+    def body_html(self, event: EventRecord) -> str:
+        body = next(iter(self.resolved_event(event).findall(tl.timeline_body)), None)
+        if body is None:
+            return ""
+        for inner in body.findall(nodes.Element):
+            inner["ids"] = []
+        unwrap_internal_links(body)
+        fragments = (self.builder.render_partial(child)["fragment"] for child in body.children)
+        return "\n".join(fragment.strip() for fragment in fragments)
+
+    def resolved_event(self, event: EventRecord) -> tl.timeline_event:
+        docname = event["docname"]
+        if docname not in self.doctrees:
+            self.doctrees[docname] = self.env.get_doctree(docname)
+        copy = self.doctrees[docname].ids[event["id"]].deepcopy()
+        holder = new_document("")
+        holder += copy
+        self.env.resolve_references(holder, docname, self.builder)
+        return copy
+
+
+def unwrap_internal_links(tree: nodes.Element) -> None:
+    """Citations and cross-references become plain text; links to the web stay links."""
+    for reference in list(tree.findall(nodes.reference)):
+        if reference.get("internal") or "refid" in reference or not reference.get("refuri"):
+            reference.replace_self(reference.children)
+
+
+def to_json(rows: list[dict[str, Any]], title: str) -> str:
+    document = {"title": {"text": {"headline": title}}, "events": rows}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(csv_row(row))
+    return out.getvalue()
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, str]:
+    return {
+        "unique_id": row["unique_id"],
+        "edtf": row["edtf"],
+        "display_date": row["display_date"],
+        "start_date": iso_like(row["start_date"]),
+        "end_date": iso_like(row["end_date"]),
+        "headline": row["text"]["headline"],
+        "text": nodes_free_text(row["text"]["text"]),
+        "tags": "; ".join(row["tags"]),
+        "group": row["group"],
+        "url": row["url"],
+    }
+
+
+def iso_like(date: dict[str, Any] | None) -> str:
+    if not date:
+        return ""
+    parts = [f"{date['year']:05d}" if date["year"] < 0 else f"{date['year']:04d}"]
+    parts += [f"{date[field]:02d}" for field in ("month", "day") if field in date]
+    return "-".join(parts)
+
+
+class TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def nodes_free_text(html: str) -> str:
+    """The body as plain text for spreadsheets."""
+    collector = TextCollector()
+    collector.feed(html)
+    return " ".join("".join(collector.parts).split())
+
+
+def export_links(builder_name: str, page_uri: str) -> list[tuple[str, str]]:
+    """(label, relative URI) of the data files, for a page at ``page_uri``."""
+    if builder_name not in EXPORTING_BUILDERS:
+        return []
+    base = posixpath.dirname(page_uri) or "."
+    return [(label, posixpath.relpath(name, base)) for label, name in DATA_FILES]
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.name not in EXPORTING_BUILDERS:
+        return
+    rows = EventExporter(app).rows()
+    outdir = app.outdir
+    (outdir / JSON_FILE).write_text(to_json(rows, app.config.project), encoding="utf-8")
+    (outdir / CSV_FILE).write_text(to_csv(rows), encoding="utf-8")
+    logger.info("timeline: wrote %d events to %s and %s", len(rows), JSON_FILE, CSV_FILE)
