@@ -6,7 +6,9 @@ with one timeline per period: a heading that links to the chapter, then copies o
 chapter's events (taken from its doctree, with their citations and cross-references
 resolved for this page) and a link back to each event's place in the chapter.
 
-A period is a document that contains events. Its heading is the document's title; a
+A period is a document that contains events. A page whose front matter says
+``chronology: exclude`` (a guide with examples, say) is left out, unless a chronology
+names it in ``:docs:``. Its heading is the document's title; a
 chapter may add its span as EDTF in front matter (``period: 1949/1953``), which is
 shown with the title and orders the periods (otherwise its earliest event does).
 
@@ -99,11 +101,16 @@ class EventFilter:
         self.end = (end.end or end.start) if end else None
 
     def __call__(self, event: EventRecord) -> bool:
+        if not (event["gathered"] or self.names(event["docname"])):
+            return False
         if self.tags and not self.tags.intersection(event["tags"]):
             return False
-        if self.patterns and not any(fnmatch.fnmatch(event["docname"], p) for p in self.patterns):
+        if self.patterns and not self.names(event["docname"]):
             return False
         return self.overlaps(event)
+
+    def names(self, docname: str) -> bool:
+        return any(fnmatch.fnmatch(docname, pattern) for pattern in self.patterns)
 
     def overlaps(self, event: EventRecord) -> bool:
         if not (self.start or self.end):

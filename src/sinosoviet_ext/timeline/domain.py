@@ -46,6 +46,7 @@ class EventRecord(TypedDict):
     tags: list[str]
     line: int
     cited: bool
+    gathered: bool
     digest: str
 
 
@@ -90,7 +91,10 @@ class TimelineDomain(Domain):
                 self.chronology_docs[docname] = otherdata["chronologies"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        records = [event_record(docname, event) for event in document.findall(tl.timeline_event)]
+        gathered = env.metadata.get(docname, {}).get("chronology") != "exclude"
+        records = [
+            event_record(docname, event, gathered) for event in document.findall(tl.timeline_event)
+        ]
         if records:
             self.events_by_doc[docname] = records
         if self.env.config.sinosoviet_timeline_require_citation:
@@ -145,7 +149,7 @@ class TimelineDomain(Domain):
         }
 
 
-def event_record(docname: str, event: tl.timeline_event) -> EventRecord:
+def event_record(docname: str, event: tl.timeline_event, gathered: bool) -> EventRecord:
     date_node = next(iter(event.findall(tl.timeline_date)), None)
     return EventRecord(
         docname=docname,
@@ -157,6 +161,7 @@ def event_record(docname: str, event: tl.timeline_event) -> EventRecord:
         tags=list(event["tags"]),
         line=event.line or 0,
         cited=has_citation(event),
+        gathered=gathered,
         digest=fingerprint([event.pformat()]),
     )
 

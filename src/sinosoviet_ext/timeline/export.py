@@ -2,7 +2,8 @@
 
 Both files are written at the root of the HTML output when the build finishes, from the
 domain's records and the chapters' doctrees, so that they always describe the whole
-book, however few pages this build rewrote. Output is deterministic: events in
+book, however few pages this build rewrote. Pages marked ``chronology: exclude`` are
+left out. Output is deterministic: events in
 chronological order, keys in a fixed order, no timestamps.
 """
 
@@ -68,7 +69,8 @@ class EventExporter:
         self.doctrees: dict[str, nodes.document] = {}
 
     def rows(self) -> list[dict[str, Any]]:
-        events = sorted((e for e in self.domain.all_events() if e["edtf"]), key=sortable)
+        events = (e for e in self.domain.all_events() if e["edtf"] and e["gathered"])
+        events = sorted(events, key=sortable)
         return [self.row(event) for event in events]
 
     def row(self, event: EventRecord) -> dict[str, Any]:
