@@ -19,6 +19,14 @@ BUILD = DOCS / "_build"
 CONSTRAINTS = ROOT / "requirements" / "dev.txt"
 DOCS_LOCK = ROOT / "requirements" / "docs.txt"
 OLDEST_PYTHON = "3.11"
+BANNED_SPELLINGS = DOCS / "_lint" / "banned-spellings.txt"
+CONFIG_SCHEMAS = {
+    "vendor.github-workflows": sorted(ROOT.glob(".github/workflows/*.yml")),
+    "vendor.github-issue-forms": sorted(
+        path for path in ROOT.glob(".github/ISSUE_TEMPLATE/*.yml") if path.name != "config.yml"
+    ),
+    "vendor.readthedocs": [ROOT / ".readthedocs.yaml"],
+}
 SPHINX_STRICT = ["-n", "-W", "--keep-going"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
@@ -79,10 +87,20 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check code style and formatting."""
-    install(session, "lint")
+    """Code style, spelling, configuration files and the chapters' hard rules."""
+    install(session, "docs", "lint")
     session.run("ruff", "check", *session.posargs)
     session.run("ruff", "format", "--check", "--diff")
+    session.run("codespell", "-D", "-", "-D", str(BANNED_SPELLINGS))
+    session.run("validate-pyproject", "pyproject.toml")
+    for schema, files in CONFIG_SCHEMAS.items():
+        session.run("check-jsonschema", "--builtin-schema", schema, *map(str, files))
+    # The style guide's hard rules and every build warning, MyST-aware: a read-only
+    # Sphinx pass (the dummy builder writes nothing).
+    session.run(
+        "sphinx-build", "-b", "dummy", "-q", *SPHINX_STRICT,
+        "-d", str(BUILD / "doctrees" / "lint"), str(DOCS), str(BUILD / "lint"),
+    )  # fmt: skip
 
 
 @nox.session

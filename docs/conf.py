@@ -6,10 +6,13 @@ Book-level settings live here; the timeline and citation machinery lives in the
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 DOCS_DIR = Path(__file__).resolve().parent
 REPOSITORY_URL = "https://github.com/allies-and-rivals/allies-and-rivals"
+PUBLISHED_URL = "https://allies-and-rivals.readthedocs.io/en/latest/"
+sys.path.insert(0, str(DOCS_DIR / "_ext"))
 
 # -- Project -----------------------------------------------------------------
 
@@ -29,6 +32,7 @@ extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
     "sinosoviet_ext",
+    "book_style",  # docs/_ext: the style guide's hard rules
 ]
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -74,6 +78,11 @@ html_theme_options = {
     "source_directory": "docs/",
     "top_of_page_buttons": ["view", "edit"],
     "navigation_with_keys": True,
+}
+html_baseurl = PUBLISHED_URL
+html_context = {
+    "repository_url": REPOSITORY_URL,
+    "page_base_url": PUBLISHED_URL,
 }
 html_copy_source = False
 html_show_sourcelink = False

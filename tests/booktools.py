@@ -22,11 +22,11 @@ class BuiltBook:
         return (self.outdir / page).read_text(encoding="utf-8")
 
 
-def build_book(builder: str, builddir: Path, **kwargs: Any) -> BuiltBook:
-    """Build the real ``docs/`` into *builddir*, leaving the source tree untouched."""
+def build_book(builder: str, builddir: Path, srcdir: Path = DOCS, **kwargs: Any) -> BuiltBook:
+    """Build the real ``docs/`` (or a copy) into *builddir*, leaving the source untouched."""
     warnings = StringIO()
     app = SphinxTestApp(
-        builder, srcdir=DOCS, builddir=builddir, freshenv=True,
+        builder, srcdir=srcdir, builddir=builddir, freshenv=True,
         status=StringIO(), warning=warnings, **kwargs,
     )  # fmt: skip
     try:
