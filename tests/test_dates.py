@@ -13,6 +13,7 @@ from babel import Locale
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sinosoviet_ext.timeline import dates as dates_module
 from sinosoviet_ext.timeline.dates import (
     DateDisplay,
     DateError,
@@ -366,3 +367,28 @@ def test_any_text_parses_or_raises_date_error(text: str) -> None:
         return
     format_date(date)
     assert isinstance(date.sort_key, tuple)
+
+
+def parsed_by_the_library(text: str) -> EventDate:
+    return dates_module._event_from_edtf(text, dates_module._parse_edtf(text))
+
+
+plain_texts = st.one_of(
+    historical_dates.map(lambda day: day.isoformat()),
+    historical_dates.map(lambda day: day.isoformat()[:7]),
+    historical_dates.map(lambda day: day.isoformat()[:4]),
+    date_pairs.map(lambda pair: f"{pair[0].isoformat()}/{pair[1].isoformat()[:7]}"),
+)
+
+
+@given(plain_texts)
+def test_plain_date_fast_path_agrees_with_the_edtf_library(text: str) -> None:
+    assert parse_date(text) == parsed_by_the_library(text)
+
+
+@pytest.mark.parametrize("text", ["1950-02-29", "1950-13", "1950-21", "1969-09/1969-03", "0000"])
+def test_fast_path_leaves_everything_unusual_to_the_library(text: str) -> None:
+    if text == "0000":
+        assert parse_date(text) == parsed_by_the_library(text)
+        return
+    assert dates_module._plain_event(text) is None

@@ -12,8 +12,10 @@ names it in ``:docs:``. Its heading is the document's title; a
 chapter may add its span as EDTF in front matter (``period: 1949/1953``), which is
 shown with the title and orders the periods (otherwise its earliest event does).
 
-Pages with a chronology are rewritten whenever the events of any document change
-(:func:`outdated_chronologies`, on ``env-updated``), and only then.
+Pages with a chronology are rewritten whenever what they show of any document changes
+(its events, its title, its front matter), and only then; so are pages whose
+``{timeline:event}`` roles name an event whose title, date or place changed
+(:func:`outdated_chronologies`, on ``env-updated``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.locale import _
-from sphinx.util import logging
+from sphinx.util import docname_join, logging
 from sphinx.util.docutils import SphinxDirective, new_document
 
 from . import nodes as tl
@@ -168,8 +170,10 @@ class ChronologyWriter:
             placeholder.replace_self(nodes.paragraph("", _("No events match this selection.")))
             return
         content = [self.period(docname, events, placeholder) for _key, docname, events in periods]
-        content += self.download_links()
-        placeholder.replace_self(nodes.container("", *content, classes=["chronology"]))
+        gathered = nodes.container("", *content, classes=["chronology"])
+        self.resolve(gathered)
+        gathered += self.download_links()
+        placeholder.replace_self(gathered)
 
     def download_links(self) -> list[nodes.paragraph]:
         links = export_links(self.builder.name, self.builder.get_target_uri(self.docname))
@@ -200,7 +204,10 @@ class ChronologyWriter:
         span = period_span(self.env, docname)
         if span is not None:
             locale = self.env.config.sinosoviet_timeline_locale or self.env.config.language
-            title = f"{title} ({format_date(span, locale).text})"
+            span_text = format_date(span, locale).text
+            # Chapter titles often name their years already: "The alliance, 1949–1953".
+            if span_text not in title:
+                title = f"{title} ({span_text})"
         return self.link(docname, "", nodes.Text(title))
 
     def copy_event(self, event: EventRecord) -> tuple[tuple, tl.timeline_event]:
@@ -209,7 +216,7 @@ class ChronologyWriter:
         for inner in copy.findall(nodes.Element):
             inner["ids"], inner["names"] = [], []
         copy["ids"] = [self.unique_id(event["id"])]
-        self.resolve(copy)
+        self.retarget(copy, event["docname"])
         copy += nodes.paragraph(
             "", "", self.link(event["docname"], event["id"], nodes.Text(_("Read in context"))),
             classes=["timeline-source"],
@@ -230,17 +237,46 @@ class ChronologyWriter:
         self.used_ids.add(candidate)
         return candidate
 
-    def resolve(self, event: tl.timeline_event) -> None:
-        """Resolve the copied event's citations and references as if written on this page."""
-        for xref in event.findall(nodes.Element):
-            if "refdoc" in xref:
-                xref["refdoc"] = self.docname
-        holder = new_document("")
-        holder += event
-        self.env.resolve_references(holder, self.docname, self.builder)
-        holder.remove(event)
+    def retarget(self, event: tl.timeline_event, source_docname: str) -> None:
+        """Make the copied event's references read as if written on this page.
 
-    def link(self, docname: str, anchor: str, *children: nodes.Node) -> nodes.Node:
+        ``{doc}`` targets, relative to the chapter, are made absolute.
+        """
+        self.relink_local(event, source_docname)
+        for xref in event.findall(nodes.Element):
+            if "refdoc" not in xref:
+                continue
+            if xref.get("refdomain") == "std" and xref.get("reftype") == "doc":
+                xref["reftarget"] = "/" + docname_join(xref["refdoc"], xref["reftarget"])
+            xref["refdoc"] = self.docname
+
+    def resolve(self, gathered: nodes.Element) -> None:
+        """Resolve all copies' citations and references at once (one pass, not one per event).
+
+        Any problem was reported when the chapter itself was written, so it is not
+        reported again.
+        """
+        holder = new_document("")
+        holder += gathered
+        with logging.suppress_logging():
+            self.env.resolve_references(holder, self.docname, self.builder)
+        holder.remove(gathered)
+
+    def relink_local(self, event: tl.timeline_event, docname: str) -> None:
+        """Links resolved within the chapter (``#anchor``, footnotes) lead into the chapter."""
+        for reference in list(event.findall(nodes.reference)):
+            if "refid" in reference:
+                link = self.link(docname, reference["refid"], *reference.children)
+                link["classes"] += reference["classes"]
+                reference.replace_self(link)
+        for note in list(event.findall(nodes.footnote_reference)):
+            label = nodes.Text(f"[{note.astext()}]")
+            link = self.link(docname, note["refid"], label) if "refid" in note else label
+            if isinstance(link, nodes.Element):
+                link["classes"].append("footnote-reference")
+            note.replace_self(link)
+
+    def link(self, docname: str, anchor: str, *children: nodes.Node) -> nodes.Element:
         try:
             uri = self.builder.get_relative_uri(self.docname, docname)
         except NoUri:
@@ -267,15 +303,29 @@ def remember_digests(
     removed: Iterable[str],
 ) -> list[str]:
     domain: TimelineDomain = env.domains["timeline"]  # type: ignore[assignment]
-    setattr(env, PREVIOUS_DIGESTS, domain.digests())
+    setattr(env, PREVIOUS_DIGESTS, (domain.digests(), domain.label_digests()))
     return []
 
 
 def outdated_chronologies(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Pages with a chronology, if any document's events changed since the last build."""
+    """Pages to write again although their sources did not change.
+
+    Pages with a chronology, if any document's events changed since the last build, and
+    pages whose ``{timeline:event}`` roles name an event whose title, date or place changed.
+    """
     domain: TimelineDomain = env.domains["timeline"]  # type: ignore[assignment]
     # Popped, not read, so that the snapshot is never pickled with the environment.
     before = env.__dict__.pop(PREVIOUS_DIGESTS, None)
-    if before is not None and before == domain.digests():
-        return []
-    return sorted(domain.chronology_docs)
+    if before is None:
+        return sorted(domain.chronology_docs)
+    docs_before, labels_before = before
+    labels_now = domain.label_digests()
+    changed = {
+        label
+        for label in labels_before.keys() | labels_now.keys()
+        if labels_before.get(label) != labels_now.get(label)
+    }
+    pages = domain.referring_docs(changed)
+    if docs_before != domain.digests():
+        pages.update(domain.chronology_docs)
+    return sorted(pages)

@@ -57,10 +57,17 @@ def cached_parse(text: str) -> EventDate:
     return parse_date(text)
 
 
-def warn(directive: SphinxDirective, subtype: str, message: str, *args: object) -> None:
-    logger.warning(
-        message, *args, location=directive.get_location(), type="timeline", subtype=subtype
-    )
+def warn(
+    directive: SphinxDirective,
+    subtype: str,
+    message: str,
+    *args: object,
+    node: nodes.Node | None = None,
+) -> None:
+    """Warn at *node* when it knows its file and line, else at the directive."""
+    located = node is not None and node.source and node.line
+    location = node if located else directive.get_location()
+    logger.warning(message, *args, location=location, type="timeline", subtype=subtype)
 
 
 def split_tags(text: str | None) -> list[str]:
@@ -180,8 +187,11 @@ class EventDirective(TimelineBaseDirective):
         """Give an unlabelled event an id built from its date and title, not a counter."""
         if event["ids"]:
             return
-        slug = nodes.make_id(f"{date.source if date else ''} {tl.event_title(event)}")
-        base = "event-" + (slug[:SLUG_LENGTH].rstrip("-") or "untitled")
+        # make_id drops everything before the first letter, so the prefix keeps the date.
+        slug = nodes.make_id(f"event {date.source if date else ''} {tl.event_title(event)}")
+        base = slug[: len("event-") + SLUG_LENGTH].rstrip("-")
+        if base == "event":
+            base = "event-untitled"
         candidate, suffix = base, 1
         while candidate in self.state.document.ids:
             suffix += 1
@@ -197,7 +207,7 @@ class TimelineDirective(TimelineBaseDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = TolerantOptionSpec(
-        order=lambda value: directives.choice(value, ORDERS),
+        order=directives.unchanged,  # checked by order(), so that a typo loses no event
         label=directives.unchanged,
         **{"class": directives.class_option},
     )
@@ -218,7 +228,12 @@ class TimelineDirective(TimelineBaseDirective):
         return [node, *others]
 
     def order(self) -> str:
-        return self.options.get("order") or self.config.sinosoviet_timeline_order
+        order = (self.options.get("order") or self.config.sinosoviet_timeline_order).strip()
+        if order in ORDERS:
+            return order
+        message = "order %r is not one of %s; events are shown in chronological order"
+        warn(self, "option", message, order, ", ".join(ORDERS))
+        return "chronological"
 
     def caption(self, text: str) -> tl.timeline_caption:
         caption_nodes, messages = self.parse_inline(text, lineno=self.lineno)
@@ -241,6 +256,7 @@ class TimelineDirective(TimelineBaseDirective):
                     self,
                     "content",
                     "only event directives belong in a timeline; other content is shown after it",
+                    node=child,
                 )
             others.append(child)
         return events, others

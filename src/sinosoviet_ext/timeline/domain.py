@@ -60,10 +60,14 @@ class EventRole(XRefRole):
 class TimelineDomain(Domain):
     name = "timeline"
     label = "Timeline"
+    # Bump whenever EventRecord changes shape: Sphinx then discards a pickled environment
+    # written by an older version instead of handing its records to this code.
+    data_version = 2
     roles = {"event": EventRole()}  # noqa: RUF012 (Sphinx's Domain API uses class attributes)
     initial_data: dict[str, Any] = {  # noqa: RUF012
         "events": {},  # docname -> list[EventRecord]
         "chronologies": {},  # docname -> number of chronology directives
+        "references": {},  # docname -> labels its {timeline:event} roles name
     }
     dangling_warnings = {"event": "undefined event label: %(target)s"}  # noqa: RUF012
 
@@ -80,15 +84,14 @@ class TimelineDomain(Domain):
             yield from self.events_by_doc[docname]
 
     def clear_doc(self, docname: str) -> None:
-        self.events_by_doc.pop(docname, None)
-        self.chronology_docs.pop(docname, None)
+        for per_doc in (self.events_by_doc, self.chronology_docs, self.data["references"]):
+            per_doc.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            if docname in otherdata["events"]:
-                self.events_by_doc[docname] = otherdata["events"][docname]
-            if docname in otherdata["chronologies"]:
-                self.chronology_docs[docname] = otherdata["chronologies"][docname]
+            for key in ("events", "chronologies", "references"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         gathered = env.metadata.get(docname, {}).get("chronology") != "exclude"
@@ -97,6 +100,13 @@ class TimelineDomain(Domain):
         ]
         if records:
             self.events_by_doc[docname] = records
+        labels = {
+            nodes.fully_normalize_name(xref["reftarget"])
+            for xref in document.findall(addnodes.pending_xref)
+            if xref.get("refdomain") == self.name
+        }
+        if labels:
+            self.data["references"][docname] = sorted(labels)
         if self.env.config.sinosoviet_timeline_require_citation:
             warn_uncited(document, records)
 
@@ -133,6 +143,8 @@ class TimelineDomain(Domain):
         node: addnodes.pending_xref,
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
+        if nodes.fully_normalize_name(target) in env.domains.standard_domain.labels:
+            return []  # the event's label, which {ref} and MyST links already resolve
         found = self.resolve_xref(env, fromdocname, builder, "event", target, node, contnode)
         return [("timeline:event", found)] if found is not None else []
 
@@ -142,11 +154,34 @@ class TimelineDomain(Domain):
                 yield (event["label"], event["title"], "event", event["docname"], event["id"], 1)
 
     def digests(self) -> dict[str, str]:
-        """One fingerprint per document of all it says in its events."""
+        """One fingerprint per document of all a chronology shows of it.
+
+        That is its events, and the title and front matter of its period heading.
+        """
         return {
-            docname: fingerprint([event["digest"] for event in events])
+            docname: fingerprint([*(e["digest"] for e in events), *self.heading_facts(docname)])
             for docname, events in self.events_by_doc.items()
         }
+
+    def label_digests(self) -> dict[str, str]:
+        """One fingerprint per label of what a ``{timeline:event}`` role shows and links to."""
+        digests: dict[str, str] = {}
+        for event in self.all_events():
+            if event["label"] and event["label"] not in digests:  # as find_label resolves
+                parts = [event[key] for key in ("docname", "id", "title", "date_text")]
+                digests[event["label"]] = fingerprint(parts)
+        return digests
+
+    def referring_docs(self, labels: Set[str]) -> set[str]:
+        return {doc for doc, named in self.data["references"].items() if labels.intersection(named)}
+
+    def heading_facts(self, docname: str) -> list[str]:
+        title = self.env.titles.get(docname)
+        metadata = self.env.metadata.get(docname, {})
+        return [
+            title.astext() if title is not None else "",
+            *(str(metadata.get(key, "")) for key in ("period", "chronology")),
+        ]
 
 
 def event_record(docname: str, event: tl.timeline_event, gathered: bool) -> EventRecord:

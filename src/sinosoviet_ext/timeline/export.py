@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import posixpath
+from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -53,6 +54,17 @@ def timeline_js_date(point: DatePoint | None, display: str) -> dict[str, Any] | 
     return date
 
 
+def timeline_js_dates(
+    date: EventDate, locale: str
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """Start and end for TimelineJS, which needs a start: an open start takes the end's."""
+    shown = format_date(date, locale)
+    if date.start is None:
+        return timeline_js_date(date.end, shown.end_text), None
+    end = timeline_js_date(date.end, shown.end_text) if date.is_interval else None
+    return timeline_js_date(date.start, shown.start_text), end
+
+
 def sortable(event: EventRecord) -> tuple:
     if not event["edtf"]:
         return (1, (), event["docname"], event["id"])
@@ -66,7 +78,7 @@ class EventExporter:
         self.builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
         self.domain: TimelineDomain = app.env.domains["timeline"]  # type: ignore[assignment]
         self.locale = app.config.sinosoviet_timeline_locale or app.config.language
-        self.doctrees: dict[str, nodes.document] = {}
+        self.resolved: dict[str, dict[str, tl.timeline_event]] = {}
 
     def rows(self) -> list[dict[str, Any]]:
         events = (e for e in self.domain.all_events() if e["edtf"] and e["gathered"])
@@ -74,13 +86,13 @@ class EventExporter:
         return [self.row(event) for event in events]
 
     def row(self, event: EventRecord) -> dict[str, Any]:
-        date = cached_parse(event["edtf"])
-        shown = format_date(date, self.locale)
+        start_date, end_date = timeline_js_dates(cached_parse(event["edtf"]), self.locale)
         row: dict[str, Any] = {
             "unique_id": self.unique_id(event),
             "edtf": event["edtf"],
-            "start_date": timeline_js_date(date.start, shown.start_text),
-            "end_date": self.end_date(date, shown.end_text),
+            "start_date": start_date,
+            # TimelineJS reads a null end_date as a date and drops the event.
+            **({"end_date": end_date} if end_date else {}),
             "display_date": event["date_text"],
             "text": {"headline": event["title"], "text": self.body_html(event)},
             "group": self.group(event["docname"]),
@@ -91,11 +103,8 @@ class EventExporter:
         row["url"] = f"{row['page']}#{event['id']}"
         return row
 
-    def end_date(self, date: EventDate, display: str) -> dict[str, Any] | None:
-        return timeline_js_date(date.end, display) if date.is_interval else None
-
     def unique_id(self, event: EventRecord) -> str:
-        return event["label"] or nodes.make_id(f"{event['docname']}-{event['id']}")
+        return nodes.make_id(event["label"] or f"{event['docname']}-{event['id']}")
 
     def group(self, docname: str) -> str:
         title = self.env.titles.get(docname)
@@ -113,25 +122,56 @@ class EventExporter:
 
     def resolved_event(self, event: EventRecord) -> tl.timeline_event:
         docname = event["docname"]
-        if docname not in self.doctrees:
-            self.doctrees[docname] = self.env.get_doctree(docname)
-        copy = self.doctrees[docname].ids[event["id"]].deepcopy()
+        if docname not in self.resolved:
+            self.resolved[docname] = self.resolve_events_of(docname)
+        return self.resolved[docname][event["id"]]
+
+    def resolve_events_of(self, docname: str) -> dict[str, tl.timeline_event]:
+        """Copies of one chapter's events, resolved together in one pass."""
         holder = new_document("")
-        holder += copy
-        self.env.resolve_references(holder, docname, self.builder)
-        return copy
+        copies = {}
+        for event in self.env.get_doctree(docname).findall(tl.timeline_event):
+            copies[event["ids"][0]] = copy = event.deepcopy()
+            holder += copy
+        with logging.suppress_logging():  # reported when the chapter was written
+            self.env.resolve_references(holder, docname, self.builder)
+        return copies
 
 
 def unwrap_internal_links(tree: nodes.Element) -> None:
-    """Citations and cross-references become plain text; links to the web stay links."""
+    """Citations and cross-references become plain text; links to the web stay links.
+
+    Footnote marks are dropped: their notes are not part of the export.
+    """
     for reference in list(tree.findall(nodes.reference)):
         if reference.get("internal") or "refid" in reference or not reference.get("refuri"):
             reference.replace_self(reference.children)
+    for note in list(tree.findall(nodes.footnote_reference)):
+        note.parent.remove(note)
 
 
 def to_json(rows: list[dict[str, Any]], title: str) -> str:
-    document = {"title": {"text": {"headline": title}}, "events": rows}
+    document = {
+        "title": {"text": {"headline": escape(title, quote=False)}},
+        "events": [as_html_fields(row) for row in rows],
+    }
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def as_html_fields(row: dict[str, Any]) -> dict[str, Any]:
+    """TimelineJS reads headlines, groups and display dates as HTML: escape the plain text.
+
+    Nothing a contributor writes in a title may become markup on someone else's page;
+    ``text.text`` is already HTML rendered (and escaped) by Sphinx.
+    """
+    safe = dict(row)
+    safe["text"] = {**row["text"], "headline": escape(row["text"]["headline"], quote=False)}
+    for key in ("display_date", "group"):
+        safe[key] = escape(row[key], quote=False)
+    for key in ("start_date", "end_date"):
+        if row.get(key) and "display_date" in row[key]:
+            safe[key] = {**row[key], "display_date": escape(row[key]["display_date"], quote=False)}
+    return safe
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
@@ -149,7 +189,7 @@ def csv_row(row: dict[str, Any]) -> dict[str, str]:
         "edtf": row["edtf"],
         "display_date": row["display_date"],
         "start_date": iso_like(row["start_date"]),
-        "end_date": iso_like(row["end_date"]),
+        "end_date": iso_like(row.get("end_date")),
         "headline": row["text"]["headline"],
         "text": nodes_free_text(row["text"]["text"]),
         "tags": "; ".join(row["tags"]),

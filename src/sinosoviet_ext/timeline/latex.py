@@ -14,7 +14,7 @@ from . import nodes as tl
 
 
 def visit_timeline(self: LaTeXTranslator, node: tl.timeline) -> None:
-    self.body.append("\n\\begin{sphinxtimelineblock}" + self.hypertarget_to(node))
+    self.body.append("\n\\begin{sphinxtimelineblock}" + self.hypertarget_to(node, anchor=True))
 
 
 def depart_timeline(self: LaTeXTranslator, node: tl.timeline) -> None:
@@ -37,7 +37,9 @@ def visit_timeline_event(self: LaTeXTranslator, node: tl.timeline_event) -> None
     date = next(iter(node.findall(tl.timeline_date)), None)
     date_text = self.encode(date.astext()) if date is not None else ""
     self.body.append(f"\\item[{{\\sphinxtimelinedate{{{date_text}}}}}]")
-    self.body.append(self.hypertarget_to(node) + "\n")
+    # \phantomsection gives the label an anchor of its own; without it a link to the
+    # event would land on the last section heading.
+    self.body.append(self.hypertarget_to(node, anchor=True) + "\n")
 
 
 def depart_timeline_event(self: LaTeXTranslator, node: tl.timeline_event) -> None:

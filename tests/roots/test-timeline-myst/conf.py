@@ -6,3 +6,5 @@ bibtex_reference_style = "author_year"
 language = "en"
 sinosoviet_timeline_locale = "en_GB"
 latex_documents = [("index", "timeline.tex", "Timeline", "Test", "howto")]
+version = release = "1.0"
+copyright = "2026, Test"

@@ -1,0 +1,7 @@
+project = "Timeline escaping (reStructuredText)"
+extensions = ["sinosoviet_ext.timeline"]
+language = "en"
+sinosoviet_timeline_locale = "en_GB"
+sinosoviet_timeline_require_citation = False
+smartquotes = False
+latex_documents = [("index", "escaping.tex", "Escaping", "Test", "howto")]

@@ -1,0 +1,6 @@
+project = "Timeline cross-references"
+extensions = ["myst_parser", "sinosoviet_ext.timeline"]
+myst_enable_extensions = ["colon_fence"]
+language = "en"
+sinosoviet_timeline_locale = "en_GB"
+sinosoviet_timeline_require_citation = False
