@@ -18,6 +18,7 @@ from pybtex.richtext import Text
 from pybtex.style import FormattedEntry
 
 from sinosoviet_ext.citations.chicago import (
+    Chicago18AuthorDateStyle,
     ChicagoAuthorDateStyle,
     condense_range,
     format_access_date,
@@ -289,6 +290,8 @@ SYNTHETIC_BIB = r"""
   author = {One, A. and Two, B. and Three, C. and Four, D. and Five, E. and Six, F.
             and Seven, G. and Eight, H. and Nine, I. and Ten, J. and Eleven, K.},
   title = {Big Science}, journal = {J}, volume = {3}, pages = {1--9}, year = {2020}}
+@article{four2019, author = {One, A. and Two, B. and Three, C. and Four, D.},
+  title = {Quartet}, journal = {J}, volume = {5}, year = {2019}}
 @article{others2021, author = {Roe, Richard and others}, title = {Teamwork}, journal = {J},
   volume = {4}, year = {2021}}
 @book{king1958stride, author = {King, Jr., Martin Luther}, title = {Stride toward Freedom},
@@ -300,9 +303,11 @@ SYNTHETIC_BIB = r"""
 """
 
 
-def formatted(bib: str) -> dict[str, FormattedEntry]:
+def formatted(
+    bib: str, style_class: type[ChicagoAuthorDateStyle] = ChicagoAuthorDateStyle
+) -> dict[str, FormattedEntry]:
     data: BibliographyData = parse_string(bib, "bibtex")
-    style = ChicagoAuthorDateStyle()
+    style = style_class()
     return {entry.key: entry for entry in style.format_entries(data.entries.values())}
 
 
@@ -362,7 +367,7 @@ def test_labels_are_author_date(entries: dict[str, FormattedEntry]) -> None:
     labels = {key: entry.label for key, entry in entries.items()}
     assert labels["luthi2008split"] == "Lüthi 2008"
     assert labels["shen2015mao"] == "Shen and Xia 2015"
-    assert labels["goncharov1993uncertain"] == "Goncharov et al. 1993"
+    assert labels["goncharov1993uncertain"] == "Goncharov, Lewis, and Xue 1993"
     assert labels["westad1998brothers"] == "Westad 1998"
     assert labels["li1994private"] == "Li Zhisui 1994"
 
@@ -423,6 +428,50 @@ def test_more_than_ten_authors_list_seven_and_et_al(
         " “Big Science.” J 3: 1–9."
     )
     assert synthetic["many2020"].label == "One et al. 2020"
+
+
+def test_four_authors_are_all_listed_but_labelled_et_al(
+    synthetic: dict[str, FormattedEntry],
+) -> None:
+    assert synthetic["four2019"].text.render_as("text") == (
+        "One, A., B. Two, C. Three, and D. Four. 2019. “Quartet.” J 5."
+    )
+    assert synthetic["four2019"].label == "One et al. 2019"
+
+
+CMOS18_BIB = r"""
+@article{seven2022, author = {One, A. and Two, B. and Three, C. and Four, D. and Five, E.
+  and Six, F. and Seven, G.}, title = {Septet}, journal = {J}, volume = {6}, year = {2022}}
+@article{six2023, author = {One, A. and Two, B. and Three, C. and Four, D. and Five, E.
+  and Six, F.}, title = {Sextet}, journal = {J}, volume = {7}, year = {2023}}
+@book{goncharov1993uncertain,
+  author    = {Goncharov, Sergei N. and Lewis, John W. and Xue, Litai},
+  title     = {Uncertain Partners: Stalin, Mao, and the Korean War},
+  publisher = {Stanford University Press},
+  address   = {Stanford, CA},
+  year      = {1993},
+}
+"""
+
+
+def test_cmos18_lists_three_of_more_than_six_creators() -> None:
+    entries = formatted(CMOS18_BIB, Chicago18AuthorDateStyle)
+    assert entries["seven2022"].text.render_as("text") == (
+        "One, A., B. Two, C. Three, et al. 2022. “Septet.” J 6."
+    )
+    assert entries["six2023"].text.render_as("text") == (
+        "One, A., B. Two, C. Three, D. Four, E. Five, and F. Six. 2023. “Sextet.” J 7."
+    )
+
+
+def test_cmos18_labels_use_et_al_from_three_creators() -> None:
+    entries = formatted(CMOS18_BIB, Chicago18AuthorDateStyle)
+    assert entries["goncharov1993uncertain"].label == "Goncharov et al. 1993"
+    assert (
+        entries["goncharov1993uncertain"]
+        .text.render_as("text")
+        .startswith("Goncharov, Sergei N., John W. Lewis, and Litai Xue. 1993.")
+    )
 
 
 def test_and_others_is_et_al(synthetic: dict[str, FormattedEntry]) -> None:

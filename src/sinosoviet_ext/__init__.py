@@ -19,6 +19,7 @@ ENV_VERSION = 1
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sinosoviet_ext.timeline")
+    app.setup_extension("sinosoviet_ext.citations")
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,5 +1,3 @@
-# ruff: noqa: RUF002
-# (docstrings show the typography they produce: en dashes, curly quotes)
 """Chicago author-date reference-list style for pybtex.
 
 Registered as the pybtex formatting style ``chicago_author_date``.  It follows the
@@ -41,6 +39,23 @@ editors' remarks, not bibliographic data), ``verified`` and ``unverified``
 (editorial bookkeeping), ``isbn``/``issn`` (Chicago reference lists do not give
 them), ``month``, ``abstract``, ``keywords`` and ``file``.
 
+**When "et al." starts** (:class:`EtAlRule`).  CMOS 17 names one to three
+creators in a text citation ("Goncharov, Lewis, and Xue 1993") and shortens
+four or more to "First et al."; its reference list names up to ten creators
+and gives the first seven plus "et al." for more (:data:`CMOS17`, the
+default).  CMOS 18 shortens text citations from three creators on and
+reference-list entries of more than six creators to the first three
+(:data:`CMOS18`, the ``chicago_author_date_18`` styles registered by the
+``sinosoviet_ext.citations`` Sphinx extension).  Checked against the Citation
+Style Language's encodings of both editions (repository
+citation-style-language/styles): ``chicago-author-date-17th-edition.csl``
+has ``<citation et-al-min="4" et-al-use-first="1">`` and ``<bibliography
+et-al-min="11" et-al-use-first="7">``; ``chicago-author-date.csl``
+(18th edition) has ``<citation et-al-min="3" ...>`` and ``<bibliography
+et-al-min="7" et-al-use-first="3">``.  The ten/seven rule of the reference
+list is also the answer of the CMOS Q&A on authors in notes
+(chicagomanualofstyle.org, Documentation FAQ 0417, citing CMOS 14.76).
+
 Entries are sorted by creator (author, else editor, else title), then year,
 then title (:class:`ChicagoSortingStyle`).  Labels are author-date strings such
 as "Shen and Xia 2015" (:class:`ChicagoLabelStyle`), which the
@@ -53,6 +68,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pybtex.bibtex.utils import split_name_list
@@ -80,15 +96,6 @@ Context = dict[str, Any]
 
 EN_DASH = "\u2013"
 NO_DATE = "n.d."
-#: Chicago lists up to this many creators in a reference-list entry ...
-MAX_LISTED_CREATORS = 10
-#: ... and only this many, followed by "et al.", when there are more.
-LISTED_WHEN_TRUNCATED = 7
-#: In-text citations (and labels) shorten the creators to "First et al." from
-#: this many creators on.  CMOS 17 gives all names of a three-author work in
-#: text citations and starts "et al." at four; this project uses "et al." from
-#: three (which is also the rule of CMOS 18).
-ET_AL_MIN_CREATORS = 3
 ET_AL = "et al."
 DOI_RESOLVER = "https://doi.org/"
 
@@ -125,6 +132,26 @@ _NUMBER_RANGE = re.compile(r"(?P<first>\d+)\s*[-\u2013]+\s*(?P<last>\d+)")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _YEAR_SUFFIX = re.compile(r"-?[a-z]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|an|a)\s+")
+
+
+@dataclass(frozen=True)
+class EtAlRule:
+    """When a list of creators is shortened with "et al." (see the module docstring)."""
+
+    #: Text citations (and labels) name only the first creator from this many on.
+    in_text_from: int
+    #: A reference-list entry names up to this many creators ...
+    listed_up_to: int
+    #: ... and only this many, followed by "et al.", when there are more.
+    listed_when_more: int
+
+
+#: The Chicago Manual of Style, 17th edition: the book's rule.
+CMOS17 = EtAlRule(in_text_from=4, listed_up_to=10, listed_when_more=7)
+#: The Chicago Manual of Style, 18th edition (2024).
+CMOS18 = EtAlRule(in_text_from=3, listed_up_to=6, listed_when_more=3)
+#: In-text citations shorten to "First et al." from this many creators on.
+ET_AL_MIN_CREATORS = CMOS17.in_text_from
 
 
 # --------------------------------------------------------------------------
@@ -203,11 +230,11 @@ def surname(person: Person) -> str:
     return plain_text(" ".join([*person.prelast_names, *person.last_names]))
 
 
-def _listed_persons(persons: Sequence[Person]) -> tuple[list[Person], bool]:
+def _listed_persons(persons: Sequence[Person], rule: EtAlRule) -> tuple[list[Person], bool]:
     """The persons to print and whether "et al." must follow them."""
     named = [person for person in persons if not is_others(person)]
-    if len(named) > MAX_LISTED_CREATORS:
-        return named[:LISTED_WHEN_TRUNCATED], True
+    if len(named) > rule.listed_up_to:
+        return named[: rule.listed_when_more], True
     return named, len(named) < len(persons)
 
 
@@ -216,9 +243,11 @@ def _serial(names: list[Text], pair_separator: str) -> Text:
     return join(sep=", ", sep2=pair_separator, last_sep=", and ")[names].format()
 
 
-def format_persons(persons: Sequence[Person], *, invert_first: bool) -> Text:
+def format_persons(
+    persons: Sequence[Person], *, invert_first: bool, rule: EtAlRule = CMOS17
+) -> Text:
     """Format a list of creators for the reference list."""
-    listed, truncated = _listed_persons(persons)
+    listed, truncated = _listed_persons(persons, rule)
     formatted = [natural_name(person) for person in listed]
     if invert_first and listed:
         formatted[0] = inverted_name(listed[0])
@@ -251,14 +280,16 @@ def _persons_of(context: Context, role: str) -> Sequence[Person]:
 def inverted_names(children: list, context: Context, role: str) -> Text:
     """Creators heading an entry: 'Shen, Zhihua, and Yafeng Xia'."""
     assert not children
-    return format_persons(_persons_of(context, role), invert_first=True)
+    rule = context["style"].et_al_rule
+    return format_persons(_persons_of(context, role), invert_first=True, rule=rule)
 
 
 @node
 def natural_names(children: list, context: Context, role: str) -> Text:
     """Creators inside an entry: 'Odd Arne Westad and Chen Jian'."""
     assert not children
-    return format_persons(_persons_of(context, role), invert_first=False)
+    rule = context["style"].et_al_rule
+    return format_persons(_persons_of(context, role), invert_first=False, rule=rule)
 
 
 @node
@@ -438,7 +469,8 @@ class ChicagoSortingStyle(BaseSortingStyle):
 
 
 def citation_creators(entry: Entry, et_al_min: int = ET_AL_MIN_CREATORS) -> str:
-    """Creators as cited in the text: 'Lüthi', 'Shen and Xia', 'Goncharov et al.'.
+    """Creators as cited in the text: 'Lüthi', 'Shen and Xia',
+    'Goncharov, Lewis, and Xue', or from *et_al_min* creators on 'First et al.'.
 
     Falls back on the title for works without author or editor.
     """
@@ -449,7 +481,7 @@ def citation_creators(entry: Entry, et_al_min: int = ET_AL_MIN_CREATORS) -> str:
     named = [person for person in persons if not is_others(person)]
     if len(named) >= et_al_min or len(named) < len(persons):
         return f"{surname(named[0])} {ET_AL}"
-    return " and ".join(surname(person) for person in named)
+    return str(_serial([Text(surname(person)) for person in named], " and "))
 
 
 def _letters(index: int) -> str:
@@ -482,8 +514,16 @@ class ChicagoLabelStyle(BaseLabelStyle):
             yield f"{base}{separator}{_letters(seen[base])}"
             seen[base] += 1
 
+    et_al_rule: EtAlRule = CMOS17
+
     def format_label(self, entry: Entry) -> str:
-        return f"{citation_creators(entry)} {entry_year(entry)}"
+        return f"{citation_creators(entry, self.et_al_rule.in_text_from)} {entry_year(entry)}"
+
+
+class Chicago18LabelStyle(ChicagoLabelStyle):
+    """Labels with the "et al." rule of CMOS 18: 'Goncharov et al. 1993'."""
+
+    et_al_rule = CMOS18
 
 
 class ChicagoAuthorDateStyle(BaseStyle):
@@ -491,6 +531,7 @@ class ChicagoAuthorDateStyle(BaseStyle):
 
     default_sorting_style = ChicagoSortingStyle
     default_label_style = ChicagoLabelStyle
+    et_al_rule: EtAlRule = CMOS17
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
         """Format *entry*, making its label available to the year suffix.
@@ -622,11 +663,23 @@ class ChicagoAuthorDateStyle(BaseStyle):
     get_unpublished_template = get_misc_template
 
 
+class Chicago18AuthorDateStyle(ChicagoAuthorDateStyle):
+    """The same entries with the "et al." rule of CMOS 18 (:data:`CMOS18`)."""
+
+    default_label_style = Chicago18LabelStyle
+    et_al_rule = CMOS18
+
+
 __all__ = [
+    "CMOS17",
+    "CMOS18",
     "ET_AL_MIN_CREATORS",
+    "Chicago18AuthorDateStyle",
+    "Chicago18LabelStyle",
     "ChicagoAuthorDateStyle",
     "ChicagoLabelStyle",
     "ChicagoSortingStyle",
+    "EtAlRule",
     "citation_creators",
     "condense_range",
     "creator_role",

@@ -1,5 +1,3 @@
-# ruff: noqa: RUF002
-# (docstrings show the typography they produce: en dashes, curly quotes)
 """Chicago author-date in-text citations for sphinxcontrib-bibtex.
 
 Registered as the sphinxcontrib-bibtex referencing style
@@ -11,12 +9,13 @@ pieces.  It implements the text citations of the author-date system of
   "; " between several works: "(Lüthi 2008; Shen and Xia 2015)".
 * ``:cite:t:`` gives "Shen and Xia (2015)"; several works are joined with
   "and": "Lüthi (2008) and Shen and Xia (2015)".
-* Two creators are joined by "and"; from :data:`~.chicago.ET_AL_MIN_CREATORS`
-  creators on only the first is named, followed by "et al." (roman, not
-  italic): "(Goncharov et al. 1993)".  CMOS 17 names all three creators
-  of a three-author work in text citations; ``ChicagoPersonStyle(et_al_min=4)``
-  gives that rule.  The ``ps``/``ts``
-  roles always name every creator.
+* Two creators are joined by "and", three by serial commas: "(Goncharov,
+  Lewis, and Xue 1993)".  From four creators on (CMOS 17; see
+  :class:`~.chicago.EtAlRule` for the sources) only the first is named,
+  followed by "et al." (roman, not italic).  The ``ps``/``ts`` roles always
+  name every creator.  :class:`Chicago18ReferenceStyle`
+  (``chicago_author_date_18``) has the rule of CMOS 18 instead, "et al."
+  from three creators on: "(Goncharov et al. 1993)".
 * A work with editors but no author is cited by editor ("Westad 1998"),
   a work with neither by its italic title.
 * Pre- and post-text, written ``{see}key{45-47}``, become
@@ -27,6 +26,10 @@ pieces.  It implements the text citations of the author-date system of
 
 Only the creators and year are a link to the bibliography entry; pre- and
 post-text and parentheses are not.
+
+:class:`ChicagoFootnoteStyle` (``chicago_footnotes``, for
+``bibtex_foot_reference_style``) makes the ``footcite`` roles name creators
+by the same rules: "as Goncharov, Lewis, and Xue[1] show".
 """
 
 from __future__ import annotations
@@ -53,9 +56,17 @@ from sphinxcontrib.bibtex.style.referencing.extra_author import ExtraAuthorRefer
 from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.foot import FootReferenceStyle
 from sphinxcontrib.bibtex.style.template import join, join2, pre_text, reference
 
-from .chicago import ET_AL, ET_AL_MIN_CREATORS, creator_role, is_others, year_with_suffix
+from .chicago import (
+    CMOS18,
+    ET_AL,
+    ET_AL_MIN_CREATORS,
+    creator_role,
+    is_others,
+    year_with_suffix,
+)
 
 Data = dict[str, Any]
 
@@ -231,7 +242,29 @@ class ChicagoReferenceStyle(GroupReferenceStyle):
         ]
 
 
+def cmos18_person() -> ChicagoPersonStyle:
+    """Creators shortened with "et al." from three on, as in CMOS 18."""
+    return ChicagoPersonStyle(et_al_min=CMOS18.in_text_from)
+
+
+@dataclass
+class Chicago18ReferenceStyle(ChicagoReferenceStyle):
+    """The same citations with the "et al." rule of CMOS 18."""
+
+    person: ChicagoPersonStyle = field(default_factory=cmos18_person)
+
+
+@dataclass
+class ChicagoFootnoteStyle(FootReferenceStyle):
+    """``footcite`` roles: a footnote mark; ``footcite:t`` names the creators first."""
+
+    bracket_textual: BracketStyle = field(default_factory=and_separated)
+    person: ChicagoPersonStyle = field(default_factory=ChicagoPersonStyle)
+
+
 __all__ = [
+    "Chicago18ReferenceStyle",
+    "ChicagoFootnoteStyle",
     "ChicagoParentheticalStyle",
     "ChicagoPersonStyle",
     "ChicagoReferenceStyle",
