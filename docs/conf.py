@@ -56,10 +56,16 @@ myst_heading_anchors = 3
 
 # -- Citations ---------------------------------------------------------------
 
+# The "sinosoviet_ext" extension (src/sinosoviet_ext/citations/) adds the Chicago
+# styles, a "Works cited" list per chapter ({bibliography} with
+# ":filter: docname in docnames") next to the back-matter bibliography, and
+# reference lists without labels. See docs/contributing/citing.md.
 bibtex_bibfiles = [str(DOCS_DIR.parent / "references.bib")]
 bibtex_encoding = "utf-8"
-bibtex_default_style = "plain"
-bibtex_reference_style = "author_year"
+# Chicago Manual of Style, 17th edition, author-date system.
+bibtex_default_style = "chicago_author_date"
+bibtex_reference_style = "chicago_author_date"
+bibtex_foot_reference_style = "chicago_footnotes"
 
 # -- Timelines ----------------------------------------------------------------
 
@@ -78,6 +84,14 @@ html_theme_options = {
     "source_directory": "docs/",
     "top_of_page_buttons": ["view", "edit"],
     "navigation_with_keys": True,
+    # Simplified-Chinese faces before the browser's default CJK fallback, which is often
+    # Japanese and draws some characters differently; after the Latin faces, so that
+    # quotation marks stay Latin.
+    "light_css_variables": {
+        "font-stack": '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, '
+        'sans-serif, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
+        '"Microsoft YaHei", "Apple Color Emoji", "Segoe UI Emoji"',
+    },
 }
 html_baseurl = PUBLISHED_URL
 html_context = {
@@ -103,6 +117,9 @@ latex_elements = {
 \setsansfont{Noto Sans}
 \setmonofont{DejaVu Sans Mono}[Scale=MatchLowercase]
 \usepackage{xeCJK}
+% Curly quotes and apostrophes are Latin punctuation here, not full-width CJK marks.
+\xeCJKDeclareCharClass{HalfLeft}{"2018, "201C}
+\xeCJKDeclareCharClass{HalfRight}{"2019, "201D}
 \setCJKmainfont{Noto Serif CJK SC}
 \setCJKsansfont{Noto Sans CJK SC}
 \setCJKmonofont{Noto Sans Mono CJK SC}
