@@ -87,7 +87,9 @@ def build(make_app: MakeApp, srcdir: Path, builddir: Path, **kwargs: Any) -> Sph
 
 def written(app: SphinxTestApp) -> set[str]:
     """Documents whose pages this build wrote, from its status output."""
-    return set(WRITTEN.findall(strip_escape_sequences(app.status.getvalue())))
+    # With colour (as under CI=true) Sphinx ends progress lines with "\r", not "\n".
+    status = strip_escape_sequences(app.status.getvalue()).replace("\r", "\n")
+    return set(WRITTEN.findall(status))
 
 
 def edit(path: Path, old: str, new: str) -> None:
