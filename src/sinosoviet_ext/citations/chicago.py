@@ -66,8 +66,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -526,6 +527,25 @@ class Chicago18LabelStyle(ChicagoLabelStyle):
     et_al_rule = CMOS18
 
 
+# Formatted entries by id(entry), dropped when pybtex's Entry object goes away. (Entry
+# defines __eq__ and so cannot be a dictionary key itself.) Formatting costs about a
+# millisecond an entry, and sphinxcontrib-bibtex formats every list twice (entry and
+# tooltip): with a list in every chapter, a book formats the same works many times.
+_FORMATTED: dict[int, dict[tuple[type, str], FormattedEntry]] = {}
+
+
+def remembered(
+    entry: Entry, key: tuple[type, str], make: Callable[[], FormattedEntry]
+) -> FormattedEntry:
+    memo = _FORMATTED.get(id(entry))
+    if memo is None:
+        memo = _FORMATTED[id(entry)] = {}
+        weakref.finalize(entry, _FORMATTED.pop, id(entry), None)
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
 class ChicagoAuthorDateStyle(BaseStyle):
     """Chicago (17th ed.) author-date reference-list entries; see module docstring."""
 
@@ -536,11 +556,18 @@ class ChicagoAuthorDateStyle(BaseStyle):
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
         """Format *entry*, making its label available to the year suffix.
 
-        Entry types without a template of their own are formatted as ``misc``.
+        Entry types without a template of their own are formatted as ``misc``. A work
+        shown in many chapters' lists is formatted once per label (see :func:`remembered`).
         """
-        context = {"entry": entry, "style": self, "bib_data": bib_data, "label": label}
-        get_template = getattr(self, f"get_{entry.type}_template", self.get_misc_template)
-        return FormattedEntry(entry.key, get_template(entry).format_data(context), label)
+
+        def format_now() -> FormattedEntry:
+            context = {"entry": entry, "style": self, "bib_data": bib_data, "label": label}
+            get_template = getattr(self, f"get_{entry.type}_template", self.get_misc_template)
+            return FormattedEntry(entry.key, get_template(entry).format_data(context), label)
+
+        if bib_data is not None:
+            return format_now()
+        return remembered(entry, (type(self), label), format_now)
 
     # -- shared pieces -----------------------------------------------------
 

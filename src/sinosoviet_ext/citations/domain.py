@@ -102,8 +102,12 @@ class BookCitationDomain(BibtexDomain):
         return self.bibliographies[bibliography_key].list_ == "citation"
 
     def is_chapter_list(self, bibliography_key: BibliographyKey) -> bool:
-        """Whether the list only shows works cited in its own page."""
-        return requires_citation_here(self.bibliographies[bibliography_key].filter_)
+        """Whether the list only shows works cited in its own page (remembered per build)."""
+        known = self.__dict__.setdefault("_chapter_lists", {})
+        if bibliography_key not in known:
+            filter_ = self.bibliographies[bibliography_key].filter_
+            known[bibliography_key] = requires_citation_here(filter_)
+        return known[bibliography_key]
 
     def is_book_wide(self, bibliography_key: BibliographyKey) -> bool:
         """Whether the list is a target for citations from any page (the bibliography)."""
@@ -113,6 +117,8 @@ class BookCitationDomain(BibtexDomain):
 
     def env_updated(self) -> list[str]:
         """Format every list, check for duplicates, and name the pages to rewrite."""
+        self._chapter_lists: dict[BibliographyKey, bool] = {}
+        self._targets: dict[str, list[Citation]] | None = None
         docnames = list(get_docnames(self.env))
         in_book_order = self.bibliographies_in_book_order(docnames)
         self.citations.clear()
@@ -284,13 +290,22 @@ class BookCitationDomain(BibtexDomain):
                 return BOOK_BIBLIOGRAPHY
             return OTHER_CHAPTER
 
-        candidates = [
-            citation
-            for citation in self.citations
-            if citation.key == key and self.is_target_list(citation.bibliography_key)
-        ]
         # min() keeps the first of equals: the list that comes first in the book.
-        return min(candidates, key=preference, default=None)
+        return min(self.targets_by_key().get(key, ()), key=preference, default=None)
+
+    def targets_by_key(self) -> dict[str, list[Citation]]:
+        """Target-list entries by key, in book order, rebuilt when the lists change.
+
+        Without it every citation scanned every entry of every list: quadratic in a
+        book with a list in each chapter.
+        """
+        if self.__dict__.get("_targets") is None:
+            index: dict[str, list[Citation]] = {}
+            for citation in self.citations:
+                if self.is_target_list(citation.bibliography_key):
+                    index.setdefault(citation.key, []).append(citation)
+            self._targets = index
+        return self._targets
 
     def resolve_xref(  # type: ignore[override]
         self,
