@@ -64,13 +64,14 @@ as "Shen and Xia 2015" (:class:`ChicagoLabelStyle`), which the
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Entry, Person
@@ -160,8 +161,10 @@ ET_AL_MIN_CREATORS = CMOS17.in_text_from
 # --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def plain_text(latex: str) -> str:
-    """Decode BibTeX/LaTeX markup into plain Unicode text."""
+    """Decode BibTeX/LaTeX markup into plain Unicode text (a pure function of its input,
+    asked again and again for the same names and years while lists are sorted)."""
     return Text.from_latex(latex).render_as("text")
 
 
@@ -527,20 +530,20 @@ class Chicago18LabelStyle(ChicagoLabelStyle):
     et_al_rule = CMOS18
 
 
-# Formatted entries by id(entry), dropped when pybtex's Entry object goes away. (Entry
-# defines __eq__ and so cannot be a dictionary key itself.) Formatting costs about a
-# millisecond an entry, and sphinxcontrib-bibtex formats every list twice (entry and
-# tooltip): with a list in every chapter, a book formats the same works many times.
-_FORMATTED: dict[int, dict[tuple[type, str], FormattedEntry]] = {}
+# What was formatted for a pybtex object (an Entry, a Person), by id(object), dropped
+# when the object goes away. (Both define __eq__, so they cannot be dictionary keys.)
+# Formatting an entry costs about a millisecond, and sphinxcontrib-bibtex formats every
+# list twice (entry and tooltip): a book with a list in every chapter formats the same
+# works many times, and cites the same names thousands of times.
+_REMEMBERED: dict[int, dict[tuple, Any]] = {}
+T = TypeVar("T")
 
 
-def remembered(
-    entry: Entry, key: tuple[type, str], make: Callable[[], FormattedEntry]
-) -> FormattedEntry:
-    memo = _FORMATTED.get(id(entry))
+def remembered(owner: object, key: tuple, make: Callable[[], T]) -> T:
+    memo = _REMEMBERED.get(id(owner))
     if memo is None:
-        memo = _FORMATTED[id(entry)] = {}
-        weakref.finalize(entry, _FORMATTED.pop, id(entry), None)
+        memo = _REMEMBERED[id(owner)] = {}
+        weakref.finalize(owner, _REMEMBERED.pop, id(owner), None)
     if key not in memo:
         memo[key] = make()
     return memo[key]

@@ -65,7 +65,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinxcontrib.bibtex.citation_target import CitationTarget, parse_citation_targets
 from sphinxcontrib.bibtex.directives import BibliographyKey
-from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, get_docnames
+from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, _FilterVisitor, get_docnames
 from sphinxcontrib.bibtex.roles import CitationRef
 from sphinxcontrib.bibtex.style.referencing import format_references
 from sphinxcontrib.bibtex.style.template import SphinxReferenceInfo
@@ -119,6 +119,7 @@ class BookCitationDomain(BibtexDomain):
         """Format every list, check for duplicates, and name the pages to rewrite."""
         self._chapter_lists: dict[BibliographyKey, bool] = {}
         self._targets: dict[str, list[Citation]] | None = None
+        self._pages_citing: dict[str, set[str]] | None = None
         docnames = list(get_docnames(self.env))
         in_book_order = self.bibliographies_in_book_order(docnames)
         self.citations.clear()
@@ -131,6 +132,44 @@ class BookCitationDomain(BibtexDomain):
         self.citations.sort(key=lambda citation: position[citation.bibliography_key])
         self.warn_about_duplicates()
         return self.pages_to_rewrite()
+
+    def get_filtered_entries(
+        self, bibliography_key: BibliographyKey
+    ) -> Iterator[tuple[str, Entry]]:
+        """sphinxcontrib-bibtex's filter, with the pages citing each key looked up once.
+
+        The original collects, for every entry of every list, the pages that cite it by
+        scanning every citation of the book: lists x entries x citations. Here that scan
+        happens once per build (:meth:`pages_citing`); the filter itself is unchanged.
+        """
+        bibliography = self.bibliographies[bibliography_key]
+        pages_citing = self.pages_citing()
+        for entry in self.get_entries(bibliography.bibfiles):
+            key = bibliography.keyprefix + entry.key
+            cited_docnames = pages_citing.get(key, set())
+            visitor = _FilterVisitor(
+                entry=entry, docname=bibliography_key.docname, cited_docnames=cited_docnames
+            )
+            try:
+                success = visitor.visit(bibliography.filter_)
+            except ValueError as err:
+                logger.warning(
+                    "syntax error in :filter: expression; %s", err,
+                    location=(bibliography_key.docname, bibliography.line),
+                    type="bibtex", subtype="filter_syntax_error",
+                )  # fmt: skip
+                success = bool(cited_docnames)
+            if success or entry.key in bibliography.keys:
+                yield key, entry
+
+    def pages_citing(self) -> dict[str, set[str]]:
+        if self.__dict__.get("_pages_citing") is None:
+            pages: dict[str, set[str]] = {}
+            for ref in self.citation_refs:
+                for target in ref.targets:
+                    pages.setdefault(target.key, set()).add(ref.docname)
+            self._pages_citing = pages
+        return self._pages_citing
 
     def bibliographies_in_book_order(self, docnames: list[str]) -> list[BibliographyKey]:
         position = {docname: index for index, docname in enumerate(docnames)}

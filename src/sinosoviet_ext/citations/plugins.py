@@ -19,18 +19,16 @@ import pybtex.plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-PLUGIN_NAMES = {
-    "pybtex.backends": ("plaintext", "text", "latex", "html", "markdown", "docutils"),
-    "pybtex.style.names": ("plain", "lastfirst", "last"),
-    "pybtex.style.labels": ("number", "alpha"),
-    "pybtex.style.sorting": ("none", "author_year_title"),
-}
+# Asked for per citation or per entry. (Name, label and sorting styles are asked for
+# once per formatting style, which sphinxcontrib-bibtex and we create once per list.)
+BACKENDS = ("plaintext", "text", "docutils", "latex")
 
 
 def plugins_to_remember(config: Config) -> list[tuple[str, str]]:
-    styles = sorted({config.bibtex_default_style, "plain", "unsrt", "alpha"})
-    wanted = [(group, name) for group, names in PLUGIN_NAMES.items() for name in names]
-    return wanted + [("pybtex.style.formatting", style) for style in styles]
+    styles = sorted({config.bibtex_default_style, "plain"})
+    return [("pybtex.backends", name) for name in BACKENDS] + [
+        ("pybtex.style.formatting", style) for style in styles
+    ]
 
 
 def remember_pybtex_plugins(app: Sphinx, config: Config) -> None:

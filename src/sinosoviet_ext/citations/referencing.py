@@ -65,6 +65,7 @@ from .chicago import (
     ET_AL_MIN_CREATORS,
     creator_role,
     is_others,
+    remembered,
     year_with_suffix,
 )
 
@@ -108,11 +109,17 @@ class ChicagoPersonStyle(PersonStyle):
     def format_creators(self, persons: Sequence[Person], full: bool) -> Text:
         """'Lüthi', 'Shen and Xia', 'Goncharov et al.' (or all names if *full*)."""
         named = [person for person in persons if not is_others(person)]
-        surnames = [self.style_plugin.format(person, self.abbreviate).format() for person in named]
+        surnames = [self.surname(person) for person in named]
         shortened = len(named) >= self.et_al_min or len(named) < len(persons)
         if shortened and not full:
             return Text(surnames[0], self.other)
         return join(sep=self.sep, sep2=self.sep2, last_sep=self.last_sep)[surnames].format()
+
+    def surname(self, person: Person) -> Text:
+        key = ("surname", self.style, self.abbreviate)
+        return remembered(
+            person, key, lambda: self.style_plugin.format(person, self.abbreviate).format()
+        )
 
     def names(self, role: str, full: bool) -> Node:
         return creators(role=role, full=full)

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import posixpath
+import secrets
 from html import escape
 from html.parser import HTMLParser
 from typing import Any
@@ -33,6 +34,7 @@ logger = logging.getLogger(__name__)
 JSON_FILE = "timeline.json"
 CSV_FILE = "timeline.csv"
 DATA_FILES = (("JSON (TimelineJS)", JSON_FILE), ("CSV", CSV_FILE))
+CONTAINER_OPENING = '<div class="docutils container">'
 EXPORTING_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 CSV_COLUMNS = (
     "unique_id", "edtf", "display_date", "start_date", "end_date", "headline", "text",
@@ -78,7 +80,7 @@ class EventExporter:
         self.builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
         self.domain: TimelineDomain = app.env.domains["timeline"]  # type: ignore[assignment]
         self.locale = app.config.sinosoviet_timeline_locale or app.config.language
-        self.resolved: dict[str, dict[str, tl.timeline_event]] = {}
+        self.bodies: dict[str, dict[str, str]] = {}
 
     def rows(self) -> list[dict[str, Any]]:
         events = (e for e in self.domain.all_events() if e["edtf"] and e["gathered"])
@@ -111,31 +113,37 @@ class EventExporter:
         return title.astext() if title is not None else docname
 
     def body_html(self, event: EventRecord) -> str:
-        body = next(iter(self.resolved_event(event).findall(tl.timeline_body)), None)
-        if body is None:
-            return ""
-        for inner in body.findall(nodes.Element):
-            inner["ids"] = []
-        unwrap_internal_links(body)
-        fragments = (self.builder.render_partial(child)["fragment"] for child in body.children)
-        return "\n".join(fragment.strip() for fragment in fragments)
-
-    def resolved_event(self, event: EventRecord) -> tl.timeline_event:
         docname = event["docname"]
-        if docname not in self.resolved:
-            self.resolved[docname] = self.resolve_events_of(docname)
-        return self.resolved[docname][event["id"]]
+        if docname not in self.bodies:
+            self.bodies[docname] = self.render_bodies_of(docname)
+        return self.bodies[docname].get(event["id"], "")
 
-    def resolve_events_of(self, docname: str) -> dict[str, tl.timeline_event]:
-        """Copies of one chapter's events, resolved together in one pass."""
+    def render_bodies_of(self, docname: str) -> dict[str, str]:
+        """The HTML of one chapter's event bodies, resolved and rendered in one pass each.
+
+        Rendering costs a docutils publication, so the bodies are rendered together,
+        between markers that cannot occur in the chapter (a fresh random token).
+        """
         holder = new_document("")
-        copies = {}
+        ids = []
         for event in self.env.get_doctree(docname).findall(tl.timeline_event):
-            copies[event["ids"][0]] = copy = event.deepcopy()
-            holder += copy
+            body = next(iter(event.findall(tl.timeline_body)), None)
+            if body is not None:
+                ids.append(event["ids"][0])
+                holder += body.deepcopy()
         with logging.suppress_logging():  # reported when the chapter was written
             self.env.resolve_references(holder, docname, self.builder)
-        return copies
+        marker = f"<!-- {secrets.token_hex(16)} -->"
+        bodies = nodes.container()
+        for body in list(holder.children):
+            for inner in body.findall(nodes.Element):
+                inner["ids"] = []
+            unwrap_internal_links(body)
+            bodies += [*body.children, nodes.raw("", marker, format="html")]
+        fragment = self.builder.render_partial(bodies)["fragment"].strip()
+        # "<div container>body1 M body2 M … bodyN M</div>": N parts, then the closing tag.
+        parts = fragment.removeprefix(CONTAINER_OPENING).split(marker)[: len(ids)]
+        return {id_: part.strip() for id_, part in zip(ids, parts, strict=True)}
 
 
 def unwrap_internal_links(tree: nodes.Element) -> None:
