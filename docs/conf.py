@@ -37,7 +37,8 @@ extensions = [
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "_templates"]
+# performance/results.md is included by performance.md, not a page of its own.
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "_templates", "performance/*.md"]
 templates_path = ["_templates"]
 nitpicky = True
 
@@ -77,6 +78,7 @@ sinosoviet_timeline_locale = "en_GB"
 html_theme = "furo"
 html_title = project
 html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
 html_css_files = ["book.css"]
 html_theme_options = {
     "source_repository": REPOSITORY_URL + "/",
@@ -84,13 +86,12 @@ html_theme_options = {
     "source_directory": "docs/",
     "top_of_page_buttons": ["view", "edit"],
     "navigation_with_keys": True,
-    # Simplified-Chinese faces before the browser's default CJK fallback, which is often
-    # Japanese and draws some characters differently; after the Latin faces, so that
-    # quotation marks stay Latin.
+    # "Book CJK" (docs/_static/book.css) is a Simplified-Chinese face limited to CJK code
+    # points: it comes before the browser's own fallback, which is often Japanese, and
+    # never draws Latin quotation marks (full-width in CJK fonts).
     "light_css_variables": {
         "font-stack": '-apple-system, BlinkMacSystemFont, "Segoe UI", Helvetica, Arial, '
-        'sans-serif, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", '
-        '"Microsoft YaHei", "Apple Color Emoji", "Segoe UI Emoji"',
+        '"Book CJK", sans-serif, "Apple Color Emoji", "Segoe UI Emoji"',
     },
 }
 html_baseurl = PUBLISHED_URL

@@ -155,7 +155,9 @@ class ChronologyWriter:
         self.builder = app.builder
         self.docname = docname
         self.domain: TimelineDomain = app.env.domains["timeline"]  # type: ignore[assignment]
-        self.used_ids = set(doctree.ids)
+        # Read the ids off the tree: in LaTeX the page is the whole book, assembled from
+        # chapters whose ids never reached the assembled document's ``ids`` table.
+        self.used_ids = {id_ for node in doctree.findall(nodes.Element) for id_ in node["ids"]}
         self.doctrees: dict[str, nodes.document] = {}
 
     def fill(self, placeholder: chronology) -> None:
