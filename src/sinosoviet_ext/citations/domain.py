@@ -51,6 +51,7 @@ import ast
 import functools
 import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, cast
 
 import docutils.nodes
@@ -81,6 +82,15 @@ ListContents = dict[str, EntryView]
 CITED_HERE = ast.parse("docname in docnames", mode="eval").body
 #: Preference of a target list, lowest first (see :meth:`citation_target`).
 SAME_DOCUMENT, BOOK_BIBLIOGRAPHY, OTHER_CHAPTER = 0, 1, 2
+
+
+@dataclass
+class KeyTargets:
+    """The list entries a key's citations can link to."""
+
+    first: Citation
+    book_wide: Citation | None = None
+    by_page: dict[str, Citation] = field(default_factory=dict)
 
 
 class BookCitationDomain(BibtexDomain):
@@ -118,8 +128,10 @@ class BookCitationDomain(BibtexDomain):
     def env_updated(self) -> list[str]:
         """Format every list, check for duplicates, and name the pages to rewrite."""
         self._chapter_lists: dict[BibliographyKey, bool] = {}
-        self._targets: dict[str, list[Citation]] | None = None
+        self._targets: dict[str, KeyTargets] | None = None
         self._pages_citing: dict[str, set[str]] | None = None
+        self._backrefs: dict[tuple[str, str], list[str]] | None = None
+        self._cited_keys: list[str] | None = None
         docnames = list(get_docnames(self.env))
         in_book_order = self.bibliographies_in_book_order(docnames)
         self.citations.clear()
@@ -320,31 +332,51 @@ class BookCitationDomain(BibtexDomain):
     # -- resolving citations ---------------------------------------------------------
 
     def citation_target(self, key: str, fromdocname: str) -> Citation | None:
-        """The list entry a citation of *key* in *fromdocname* links to."""
+        """The list entry a citation of *key* in *fromdocname* links to: the page's own
+        list, else the book bibliography, else the first other list in book order."""
+        targets = self.targets_by_key().get(key)
+        if targets is None:
+            return None
+        return targets.by_page.get(fromdocname) or targets.book_wide or targets.first
 
-        def preference(citation: Citation) -> int:
-            if citation.bibliography_key.docname == fromdocname:
-                return SAME_DOCUMENT
-            if self.is_book_wide(citation.bibliography_key):
-                return BOOK_BIBLIOGRAPHY
-            return OTHER_CHAPTER
-
-        # min() keeps the first of equals: the list that comes first in the book.
-        return min(self.targets_by_key().get(key, ()), key=preference, default=None)
-
-    def targets_by_key(self) -> dict[str, list[Citation]]:
-        """Target-list entries by key, in book order, rebuilt when the lists change.
+    def targets_by_key(self) -> dict[str, KeyTargets]:
+        """Where each key can be linked to, worked out once per build.
 
         Without it every citation scanned every entry of every list: quadratic in a
         book with a list in each chapter.
         """
         if self.__dict__.get("_targets") is None:
-            index: dict[str, list[Citation]] = {}
-            for citation in self.citations:
-                if self.is_target_list(citation.bibliography_key):
-                    index.setdefault(citation.key, []).append(citation)
+            index: dict[str, KeyTargets] = {}
+            for citation in self.citations:  # in book order: the first of each kind wins
+                if not self.is_target_list(citation.bibliography_key):
+                    continue
+                targets = index.setdefault(citation.key, KeyTargets(first=citation))
+                targets.by_page.setdefault(citation.bibliography_key.docname, citation)
+                if targets.book_wide is None and self.is_book_wide(citation.bibliography_key):
+                    targets.book_wide = citation
             self._targets = index
         return self._targets
+
+    def backref_ids(self, docname: str, key: str) -> list[str]:
+        """Ids of the citations of *key* in *docname*, in order (for reference lists)."""
+        if self.__dict__.get("_backrefs") is None:
+            backrefs: dict[tuple[str, str], list[str]] = {}
+            for ref in self.citation_refs:
+                if not ref.citation_ref_id:
+                    continue
+                for cited in {target.key for target in ref.targets}:
+                    backrefs.setdefault((ref.docname, cited), []).append(ref.citation_ref_id)
+            self._backrefs = backrefs
+        return self._backrefs.get((docname, key), [])
+
+    def get_all_cited_keys(self, docnames: list[str]) -> Iterator[str]:
+        """sphinxcontrib-bibtex's order of first citation, computed once per build (it
+        sorted every citation with ``list.index`` for every list)."""
+        if self.__dict__.get("_cited_keys") is None:
+            position = {docname: index for index, docname in enumerate(docnames)}
+            refs = sorted(self.citation_refs, key=lambda ref: position[ref.docname])
+            self._cited_keys = [target.key for ref in refs for target in ref.targets]
+        return iter(self._cited_keys)
 
     def resolve_xref(  # type: ignore[override]
         self,

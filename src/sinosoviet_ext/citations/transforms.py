@@ -66,14 +66,7 @@ def build_entry(domain: BookCitationDomain, citation: Citation) -> reference_lis
 
 def backref_ids(domain: BookCitationDomain, citation: Citation) -> list[str]:
     """Ids of the citations of this entry's work in the entry's own page."""
-    docname = citation.bibliography_key.docname
-    return [
-        ref.citation_ref_id
-        for ref in domain.citation_refs
-        if ref.docname == docname
-        and ref.citation_ref_id
-        and any(target.key == citation.key for target in ref.targets)
-    ]
+    return domain.backref_ids(citation.bibliography_key.docname, citation.key)
 
 
 def build_backlinks(ref_ids: list[str]) -> backlinks:
