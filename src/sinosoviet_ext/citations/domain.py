@@ -423,8 +423,8 @@ def requires_citation_here(node: ast.AST) -> bool:
 
 @functools.cache
 def formatting_style(name: str) -> BaseStyle:
-    """pybtex looks plugins up in the installed distributions' metadata, which is slow:
-    once per name is enough."""
+    """One instance per style name: the class look-up is cheap once
+    :mod:`.plugins` has registered it, but there is no need to build a style per list."""
     return find_plugin("pybtex.style.formatting", name)()
 
 

@@ -36,7 +36,7 @@ from sphinx.util.docutils import SphinxDirective, new_document
 from . import nodes as tl
 from .dates import DateError, EventDate, format_date, parse_date
 from .directives import TolerantOptionSpec, cached_parse, split_tags, warn
-from .domain import EventRecord, TimelineDomain
+from .domain import EventRecord, TimelineDomain, chronological_key
 from .export import export_links
 
 logger = logging.getLogger(__name__)
@@ -223,8 +223,7 @@ class ChronologyWriter:
             "", "", self.link(event["docname"], event["id"], nodes.Text(_("Read in context"))),
             classes=["timeline-source"],
         )  # fmt: skip
-        key = cached_parse(event["edtf"]).sort_key if event["edtf"] else ()
-        return ((0, key) if key else (1, ())), copy
+        return chronological_key(event), copy
 
     def source_event(self, event: EventRecord) -> tl.timeline_event:
         if event["docname"] not in self.doctrees:

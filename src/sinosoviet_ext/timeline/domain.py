@@ -71,6 +71,10 @@ class TimelineDomain(Domain):
     }
     dangling_warnings = {"event": "undefined event label: %(target)s"}  # noqa: RUF012
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._labelled: dict[str, EventRecord] | None = None
+
     @property
     def events_by_doc(self) -> dict[str, list[EventRecord]]:
         return self.data["events"]
@@ -84,10 +88,12 @@ class TimelineDomain(Domain):
             yield from self.events_by_doc[docname]
 
     def clear_doc(self, docname: str) -> None:
+        self._labelled = None
         for per_doc in (self.events_by_doc, self.chronology_docs, self.data["references"]):
             per_doc.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._labelled = None
         for docname in docnames:
             for key in ("events", "chronologies", "references"):
                 if docname in otherdata[key]:
@@ -99,6 +105,7 @@ class TimelineDomain(Domain):
             event_record(docname, event, gathered) for event in document.findall(tl.timeline_event)
         ]
         if records:
+            self._labelled = None
             self.events_by_doc[docname] = records
         labels = {
             nodes.fully_normalize_name(xref["reftarget"])
@@ -114,7 +121,19 @@ class TimelineDomain(Domain):
         self.chronology_docs[docname] = self.chronology_docs.get(docname, 0) + 1
 
     def find_label(self, label: str) -> EventRecord | None:
-        return next((event for event in self.all_events() if event["label"] == label), None)
+        return self.labelled_events().get(label)
+
+    def labelled_events(self) -> dict[str, EventRecord]:
+        """The event each label names: the first in document order (a second use of a
+        label is reported by :func:`check_shared_labels`). Kept until events change, so
+        that each ``{timeline:event}`` role is a look-up, not a scan of the book."""
+        if self._labelled is None:
+            labelled: dict[str, EventRecord] = {}
+            for event in self.all_events():
+                if event["label"]:
+                    labelled.setdefault(event["label"], event)
+            self._labelled = labelled
+        return self._labelled
 
     def resolve_xref(
         self,
@@ -165,12 +184,11 @@ class TimelineDomain(Domain):
 
     def label_digests(self) -> dict[str, str]:
         """One fingerprint per label of what a ``{timeline:event}`` role shows and links to."""
-        digests: dict[str, str] = {}
-        for event in self.all_events():
-            if event["label"] and event["label"] not in digests:  # as find_label resolves
-                parts = [event[key] for key in ("docname", "id", "title", "date_text")]
-                digests[event["label"]] = fingerprint(parts)
-        return digests
+        fields = ("docname", "id", "title", "date_text")
+        return {
+            label: fingerprint([event[key] for key in fields])
+            for label, event in self.labelled_events().items()
+        }
 
     def referring_docs(self, labels: Set[str]) -> set[str]:
         return {doc for doc, named in self.data["references"].items() if labels.intersection(named)}
@@ -182,6 +200,11 @@ class TimelineDomain(Domain):
             title.astext() if title is not None else "",
             *(str(metadata.get(key, "")) for key in ("period", "chronology")),
         ]
+
+
+def chronological_key(event: EventRecord) -> tuple:
+    """Dated events in chronological order, then undated ones (invalid dates)."""
+    return (0, cached_parse(event["edtf"]).sort_key) if event["edtf"] else (1, ())
 
 
 def event_record(docname: str, event: tl.timeline_event, gathered: bool) -> EventRecord:

@@ -27,7 +27,7 @@ from sphinx.util.docutils import new_document
 from . import nodes as tl
 from .dates import DatePoint, EventDate, format_date
 from .directives import cached_parse
-from .domain import EventRecord, TimelineDomain
+from .domain import EventRecord, TimelineDomain, chronological_key
 
 logger = logging.getLogger(__name__)
 
@@ -68,9 +68,7 @@ def timeline_js_dates(
 
 
 def sortable(event: EventRecord) -> tuple:
-    if not event["edtf"]:
-        return (1, (), event["docname"], event["id"])
-    return (0, cached_parse(event["edtf"]).sort_key, event["docname"], event["id"])
+    return (*chronological_key(event), event["docname"], event["id"])
 
 
 class EventExporter:
